@@ -1,5 +1,6 @@
 package dev.prism.encoders.image;
 
+import dev.prism.encoders.InvalidInputException;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
@@ -68,9 +69,13 @@ public final class ImageDecoder {
             try {
                 reader.setInput(input, true, true);
                 checkedHeader(format, reader);
-                pixels = format == ImageFormat.JPEG
-                        ? JpegPixels.toRgb(reader.readRaster(0, null), JpegColorInfo.parse(encoded))
-                        : toRgb(reader.read(0));
+                if (format == ImageFormat.JPEG) {
+                    JpegColorInfo info = JpegColorInfo.parse(encoded);
+                    JpegColorInfo.checkComplete(encoded);
+                    pixels = JpegPixels.toRgb(reader.readRaster(0, null), info);
+                } else {
+                    pixels = toRgb(reader.read(0));
+                }
             } finally {
                 reader.dispose();
             }
@@ -129,9 +134,9 @@ public final class ImageDecoder {
         throw new ImageDecodeException(format + " signature found, but no reader accepts the stream: file is damaged");
     }
 
-    private static ImageDecodeException asDecodeFailure(ImageFormat format, Exception e) {
-        if (e instanceof ImageDecodeException decodeFailure) {
-            return decodeFailure;
+    private static InvalidInputException asDecodeFailure(ImageFormat format, Exception e) {
+        if (e instanceof InvalidInputException invalid) {
+            return invalid;
         }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new ImageDecodeException("cannot decode " + format + " image: " + detail, e);

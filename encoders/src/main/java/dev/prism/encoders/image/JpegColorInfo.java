@@ -71,6 +71,30 @@ record JpegColorInfo(int components, boolean adobe, int adobeTransform, boolean 
         return new JpegColorInfo(components, adobe, adobeTransform, jfif, rgbIds);
     }
 
+    /**
+     * libjpeg pads a truncated scan with grey and only warns; PIL refuses such a file. Entropy-coded data
+     * never holds 0xFFD9 (0xFF is stuffed as 0xFF00), so a complete file has its end-of-image marker after
+     * the first start-of-scan marker.
+     */
+    static void checkComplete(byte[] jpeg) {
+        int sos = -1;
+        for (int i = 2; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xff) == 0xff && (jpeg[i + 1] & 0xff) == 0xda) {
+                sos = i;
+                break;
+            }
+        }
+        if (sos < 0) {
+            throw new ImageDecodeException("JPEG is truncated: no scan data (SOS marker) in " + jpeg.length + " bytes");
+        }
+        for (int i = jpeg.length - 2; i > sos; i--) {
+            if ((jpeg[i] & 0xff) == 0xff && (jpeg[i + 1] & 0xff) == 0xd9) {
+                return;
+            }
+        }
+        throw new ImageDecodeException("JPEG is truncated: no end-of-image marker after the scan data (" + jpeg.length + " bytes)");
+    }
+
     private static boolean isStartOfFrame(int marker) {
         return marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
     }

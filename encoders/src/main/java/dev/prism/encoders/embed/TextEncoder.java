@@ -1,0 +1,118 @@
+package dev.prism.encoders.embed;
+
+import ai.onnxruntime.OrtException;
+import dev.prism.encoders.batch.BatchStats;
+import dev.prism.encoders.batch.DynamicBatcher;
+import dev.prism.encoders.text.TextTokenizer;
+import dev.prism.encoders.text.TokenizedText;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Text → vector. {@link #encode} runs one text directly; {@link #encodeAll} sorts a bulk input by length
+ * so batches carry little padding; {@link #encodeAsync} goes through the JVM-wide dynamic batcher.
+ * Tokenisation happens on the caller's thread. Thread-safe.
+ */
+public final class TextEncoder implements AutoCloseable {
+    private final TextTokenizer tokenizer;
+    private final OnnxTextModel model;
+    private final DynamicBatcher<TokenizedText, float[]> batcher;
+    private final int maxBatch;
+
+    TextEncoder(String name, TextTokenizer tokenizer, OnnxTextModel model, dev.prism.encoders.batch.BatcherConfig batching) {
+        this.tokenizer = tokenizer;
+        this.model = model;
+        this.maxBatch = batching.maxBatchSize();
+        this.batcher = new DynamicBatcher<>(name + "-text", batching, items -> Arrays.asList(model.embed(items)));
+    }
+
+    public TokenizedText tokenize(String text) {
+        return tokenizer.tokenize(text);
+    }
+
+    public float[] encode(String text) {
+        return embedTokens(List.of(tokenize(text)))[0];
+    }
+
+    public List<float[]> encodeAll(List<String> texts) {
+        return encodeAll(texts, maxBatch);
+    }
+
+    /** Bulk encoding in batches of {@code batchSize}, grouped by token length; results in input order. */
+    public List<float[]> encodeAll(List<String> texts, int batchSize) {
+        List<TokenizedText> tokens = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            tokens.add(tokenize(text));
+        }
+        Integer[] order = new Integer[tokens.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> tokens.get(i).length()));
+        float[][] out = new float[tokens.size()][];
+        for (int start = 0; start < order.length; start += batchSize) {
+            int end = Math.min(order.length, start + batchSize);
+            List<TokenizedText> batch = new ArrayList<>(end - start);
+            for (int i = start; i < end; i++) {
+                batch.add(tokens.get(order[i]));
+            }
+            float[][] vectors = embedTokens(batch);
+            for (int i = start; i < end; i++) {
+                out[order[i]] = vectors[i - start];
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    /** Queues a text for the dynamic batcher; blocks while the batcher is full (backpressure). */
+    public CompletableFuture<float[]> encodeAsync(String text) {
+        TokenizedText tokens;
+        try {
+            tokens = tokenize(text);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        try {
+            return batcher.submit(tokens);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Runs already-tokenised texts as one batch (normalised if the model says so). */
+    public float[][] embedTokens(List<TokenizedText> batch) {
+        try {
+            return model.embed(batch);
+        } catch (OrtException e) {
+            throw new EncoderRuntimeException("text model failed on a batch of " + batch.size() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The model's pooled output before normalisation; for parity checks against reference outputs. */
+    public float[][] rawEmbeddings(List<TokenizedText> batch) {
+        try {
+            return model.pooled(batch);
+        } catch (OrtException e) {
+            throw new EncoderRuntimeException("text model failed on a batch of " + batch.size() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public BatchStats batchStats() {
+        return batcher.stats();
+    }
+
+    public DynamicBatcher<TokenizedText, float[]> batcher() {
+        return batcher;
+    }
+
+    @Override
+    public void close() {
+        batcher.close();
+        model.session().close();
+        tokenizer.close();
+    }
+}
