@@ -2,6 +2,11 @@ package dev.prism.encoders.text;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Map;
@@ -26,9 +31,15 @@ public final class TextTokenizer implements AutoCloseable {
 
     /**
      * @param tokenizerJson the bytes of a tokenizer.json
-     * @param maxTokens     truncation limit, special tokens included; {@code <= 0} disables truncation
+     * @param maxTokens     truncation limit, special tokens included; {@code <= 0} disables truncation. When the
+     *                      tokenizer.json declares its own, lower truncation (all-MiniLM-L6-v2's says 128), that
+     *                      one wins: it is the length the model was exported and is used with elsewhere.
      */
     public static TextTokenizer fromJson(byte[] tokenizerJson, int maxTokens, boolean unescapeHtml) throws IOException {
+        int declared = declaredTruncation(tokenizerJson);
+        if (maxTokens > 0 && declared > 0) {
+            maxTokens = Math.min(maxTokens, declared);
+        }
         Map<String, String> options = maxTokens > 0
                 ? Map.of("addSpecialTokens", "true", "truncation", "true", "padding", "false",
                         "maxLength", Integer.toString(maxTokens), "modelMaxLength", Integer.toString(maxTokens))
@@ -36,6 +47,28 @@ public final class TextTokenizer implements AutoCloseable {
                         "modelMaxLength", Integer.toString(Integer.MAX_VALUE));
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson), options);
         return new TextTokenizer(tokenizer, maxTokens, unescapeHtml);
+    }
+
+    /** truncation.max_length of a tokenizer.json, or 0 when it declares none. */
+    static int declaredTruncation(byte[] tokenizerJson) throws IOException {
+        try (JsonParser parser = new JsonFactory().createParser(tokenizerJson)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("tokenizer.json must hold a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("truncation")) {
+                    if (value != JsonToken.START_OBJECT) {
+                        return 0;
+                    }
+                    JsonNode truncation = new ObjectMapper().readTree(parser);
+                    return truncation.path("max_length").asInt(0);
+                }
+                parser.skipChildren();
+            }
+            return 0;
+        }
     }
 
     public int maxTokens() {
