@@ -126,6 +126,28 @@ class ModelFolderSafetyTest {
     }
 
     @Test
+    void openClipFolderIsDetectedAndGivesTheSameVectors() throws Exception {
+        Path optimum = TestModels.tinyClipFolder(Files.createDirectory(dir.resolve("optimum")));
+        Path openClip = Files.createDirectory(dir.resolve("openclip"));
+        Files.copy(optimum.resolve("text_model.onnx"), openClip.resolve("textual.onnx"));
+        Files.copy(optimum.resolve("vision_model.onnx"), openClip.resolve("visual.onnx"));
+        Files.copy(optimum.resolve("bpe_simple_vocab_16e6.txt.gz"), openClip.resolve("bpe_simple_vocab_16e6.txt.gz"));
+        ModelSource source = ModelFolders.open(openClip);
+        assertThat(source.layout()).isEqualTo(ModelLayout.OPEN_CLIP);
+        try (var model = EmbeddingModels.load(source, EncoderOptions.defaults())) {
+            assertThat(model.dimension()).isEqualTo(64);
+            assertThat(model.requireText().encode("a photo of a cat."))
+                    .containsExactly(TestModels.tinyClip().requireText().encode("a photo of a cat."), org.assertj.core.data.Offset.offset(1e-6f));
+        }
+    }
+
+    @Test
+    void sharedInstanceIsOnePerModelAndDevice() {
+        var first = EmbeddingModels.shared("minilm", EncoderOptions.defaults());
+        assertThat(EmbeddingModels.shared("minilm", EncoderOptions.defaults())).isSameAs(first);
+    }
+
+    @Test
     void manifestRoundTrips() {
         ModelManifest manifest = BuiltInModels.find("minilm").orElseThrow().manifest();
         assertThat(ModelManifest.parse(manifest.toJson())).usingRecursiveComparison().isEqualTo(manifest);
