@@ -15,10 +15,16 @@ public record PrismTopics(String text, String images, String vectors, String lab
         return List.of(text, images, vectors, labelSets, tags, dlq);
     }
 
+    public static final int MAX_DOCUMENT_RECORD_BYTES = 30 * 1000 * 1000;
+
     /** Topic configuration Prism needs for each topic. */
     public Map<String, String> configFor(String topic) {
         if (topic.equals(vectors) || topic.equals(labelSets)) {
             return Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0");
+        }
+        if (topic.equals(text) || topic.equals(images)) {
+            // room for a 20 MB image as base64 inside its JSON envelope
+            return Map.of("cleanup.policy", "delete", "max.message.bytes", Integer.toString(MAX_DOCUMENT_RECORD_BYTES));
         }
         return Map.of("cleanup.policy", "delete");
     }
