@@ -1,7 +1,7 @@
 package dev.prism.connectors.wire;
 
 /** Limits checked when a document event is parsed. */
-public record DocumentLimits(int maxIdBytes, int maxTextChars, long maxImageBytes) {
+public record DocumentLimits(int maxIdBytes, int maxTextChars, long maxImageBytes) implements java.io.Serializable {
     public static final DocumentLimits DEFAULT = new DocumentLimits(512, 100_000, 20L * 1000 * 1000);
 
     public DocumentLimits {

@@ -44,7 +44,7 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
     private final AtomicLong failedItems = new AtomicLong();
     private final AtomicLong splits = new AtomicLong();
     private final AtomicLong maxBatchSeen = new AtomicLong();
-    private volatile LongConsumer batchSizeListener = size -> {};
+    private final List<LongConsumer> batchSizeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     public DynamicBatcher(String name, BatcherConfig config, BatchFunction<I, O> function) {
@@ -58,9 +58,13 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
         this.worker.start();
     }
 
-    /** Called with the size of every batch the model runs (for metrics). */
-    public void onBatch(LongConsumer listener) {
-        this.batchSizeListener = listener;
+    /** Called with the size of every batch the model runs (for metrics); remove it with {@link #removeBatchListener}. */
+    public void addBatchListener(LongConsumer listener) {
+        batchSizeListeners.add(listener);
+    }
+
+    public void removeBatchListener(LongConsumer listener) {
+        batchSizeListeners.remove(listener);
     }
 
     /** Queues an item, blocking while {@code maxInFlight} items are already queued or running. */
@@ -144,7 +148,9 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
             batches.incrementAndGet();
             items.addAndGet(batch.size());
             maxBatchSeen.accumulateAndGet(batch.size(), Math::max);
-            batchSizeListener.accept(batch.size());
+            for (LongConsumer listener : batchSizeListeners) {
+                listener.accept(batch.size());
+            }
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).future().complete(outputs.get(i));
             }

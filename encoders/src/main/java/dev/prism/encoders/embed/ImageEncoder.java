@@ -6,6 +6,7 @@ import dev.prism.encoders.batch.BatcherConfig;
 import dev.prism.encoders.batch.DynamicBatcher;
 import dev.prism.encoders.image.ClipImagePreprocessor;
 import dev.prism.encoders.image.ImageDecoder;
+import dev.prism.encoders.image.RgbImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +43,14 @@ public final class ImageEncoder implements AutoCloseable {
     /** Decoded, resized, cropped, normalised CHW pixels. */
     public float[] preprocess(byte[] encodedImage) {
         return preprocessor.toTensor(decoder.decode(encodedImage));
+    }
+
+    /** One decode, two uses: the model's pixel tensor and the decoded picture (e.g. for a thumbnail). */
+    public record PreparedImage(float[] pixels, RgbImage image) {}
+
+    public PreparedImage prepare(byte[] encodedImage) {
+        RgbImage image = decoder.decode(encodedImage);
+        return new PreparedImage(preprocessor.toTensor(image), image);
     }
 
     public float[] encode(byte[] encodedImage) {
@@ -98,6 +107,10 @@ public final class ImageEncoder implements AutoCloseable {
 
     public BatchStats batchStats() {
         return batcher.stats();
+    }
+
+    public DynamicBatcher<float[], float[]> batcher() {
+        return batcher;
     }
 
     @Override

@@ -1,7 +1,0 @@
-/**
- * The IngestJob: Kafka → validate → version/dedup → batched encoding → zero-shot tags → vector log (issue #4).
- *
- * <p>Module placeholder: the folder and artifact exist so the build, the dependency direction
- * (see ARCHITECTURE.md) and the packaging are fixed from the start; its code lands with the issue named above.
- */
-package dev.prism.flinkjobs;
