@@ -162,8 +162,24 @@ final class PipelineHarness {
         return sent;
     }
 
-    void produceRaw(String topic, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
-        KafkaTestClient.produce(bootstrap(), topic, records);
+    /** Sends raw records in order; returns where each landed. */
+    List<RecordMetadata> produceRaw(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap());
+        props.put("acks", "all");
+        props.put("max.request.size", "31000000");
+        List<Future<RecordMetadata>> futures = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (ProducerRecord<byte[], byte[]> record : records) {
+                futures.add(producer.send(record));
+            }
+            producer.flush();
+        }
+        List<RecordMetadata> out = new ArrayList<>();
+        for (Future<RecordMetadata> f : futures) {
+            out.add(f.get());
+        }
+        return out;
     }
 
     /** The compacted view of a vector topic: latest record per key, tombstones remove. */
@@ -198,10 +214,11 @@ final class PipelineHarness {
         return KafkaTestClient.readAll(bootstrap(), topic).stream().map(r -> TagEventCodec.read(r.value())).toList();
     }
 
-    long metric(JobID job, String name) {
+    /** Sum over all subtasks of the counter whose identifier ends with {@code suffix} (e.g. "prism.dlq.parse"). */
+    long metric(JobID job, String suffix) {
         long total = 0;
-        for (var metric : reporter.findMetrics(job, name).values()) {
-            if (metric instanceof org.apache.flink.metrics.Counter counter) {
+        for (var entry : reporter.getMetricsByIdentifiers(job).entrySet()) {
+            if (entry.getKey().endsWith("." + suffix) && entry.getValue() instanceof org.apache.flink.metrics.Counter counter) {
                 total += counter.getCount();
             }
         }
