@@ -3,6 +3,7 @@ package dev.prism.flinkjobs;
 import dev.prism.connectors.KafkaTestClient;
 import dev.prism.connectors.embedded.EmbeddedKafka;
 import dev.prism.connectors.kafka.PrismTopics;
+import dev.prism.connectors.kafka.TopicReader;
 import dev.prism.connectors.kafka.TopicAdmin;
 import dev.prism.connectors.wire.DeadLetter;
 import dev.prism.connectors.wire.DeadLetterCodec;
@@ -11,7 +12,6 @@ import dev.prism.connectors.wire.DocumentEventCodec;
 import dev.prism.connectors.wire.TagEvent;
 import dev.prism.connectors.wire.TagEventCodec;
 import dev.prism.connectors.wire.VectorRecord;
-import dev.prism.connectors.wire.VectorRecordCodec;
 import dev.prism.flinkjobs.config.IngestJobConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +35,6 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -184,16 +183,7 @@ final class PipelineHarness {
 
     /** The compacted view of a vector topic: latest record per key, tombstones remove. */
     Map<String, VectorRecord> vectorView(String topic) {
-        Map<String, VectorRecord> view = new LinkedHashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : KafkaTestClient.readAll(bootstrap(), topic)) {
-            String key = new String(r.key(), StandardCharsets.UTF_8);
-            if (r.value() == null) {
-                view.remove(key);
-            } else {
-                view.put(key, VectorRecordCodec.read(r.value()));
-            }
-        }
-        return view;
+        return TopicReader.vectorView(bootstrap(), topic, Duration.ofSeconds(60));
     }
 
     Map<String, VectorRecord> awaitView(String topic, Predicate<Map<String, VectorRecord>> done, Duration timeout) throws Exception {

@@ -1,25 +1,43 @@
 package dev.prism.cli.commands;
 
+import dev.prism.cli.local.LocalPipeline;
+import dev.prism.connectors.kafka.PrismTopics;
+import dev.prism.connectors.kafka.TopicReader;
+import dev.prism.connectors.wire.DeadLetter;
+import dev.prism.connectors.wire.DeadLetterCodec;
+import dev.prism.connectors.wire.DocumentEvent;
+import dev.prism.connectors.wire.DocumentEventCodec;
+import dev.prism.connectors.wire.LabelSetCodec;
+import dev.prism.connectors.wire.LabelSetRecord;
+import dev.prism.connectors.wire.Modality;
+import dev.prism.connectors.wire.VectorRecord;
 import dev.prism.encoders.embed.EmbeddingModel;
 import dev.prism.encoders.embed.EmbeddingModels;
-import dev.prism.encoders.embed.EncoderOptions;
 import dev.prism.encoders.embed.Vectors;
-import dev.prism.encoders.zeroshot.LabelQuery;
-import dev.prism.encoders.zeroshot.LabelScore;
-import dev.prism.encoders.zeroshot.ZeroShotClassifier;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code prism demo}. The all-in-one pipeline (embedded Kafka → Flink IngestJob → index service) arrives
- * with issues #3 (connectors), #4 (IngestJob) and #5 (index service). Until then the demo runs what exists:
- * the built-in MiniLM encoder, a small semantic search and zero-shot tagging, all in this process.
+ * {@code prism demo}: the pipeline on embedded defaults, in one process — a real Kafka broker, the
+ * IngestJob on a local Flink MiniCluster with the built-in MiniLM model, a label set for zero-shot tags,
+ * documents with an update, a delete and a malformed record; then it prints the vector log, the tags,
+ * the dead letter and a semantic search over the vectors. (The index service of issue #5 will serve the
+ * search over HTTP.)
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run Prism on embedded defaults (today: encoders, search and zero-shot tagging in-process).")
+        description = "Run the pipeline on embedded defaults: Kafka + IngestJob (local Flink) + MiniLM, tags and search.")
 public final class DemoCommand implements Callable<Integer> {
     private static final List<String> DOCUMENTS = List.of(
             "A steaming cup of green tea on a wooden table.",
@@ -27,36 +45,88 @@ public final class DemoCommand implements Callable<Integer> {
             "Stocks fell sharply after the quarterly earnings report.",
             "Heavy rain and strong wind are expected tomorrow.",
             "Freshly brewed coffee with oat milk.",
-            "The marathon runner crossed the finish line in record time.");
-    private static final List<String> LABELS = List.of("drinks", "sports", "finance", "weather");
+            "The marathon runner crossed the finish line in record time.",
+            "Central banks raised interest rates again.",
+            "Snow storms will close the mountain roads tonight.");
+
+    @Option(names = "--timeout", defaultValue = "180", description = "Seconds to wait for the vectors. Default: ${DEFAULT-VALUE}.")
+    int timeoutSeconds;
 
     @Override
-    public Integer call() {
-        System.out.println("Prism demo — the streaming pipeline (Kafka -> Flink -> index) lands with issues #3, #4 and #5;");
-        System.out.println("this demo runs the encoders that exist today, in-process, on the built-in MiniLM model.\n");
-        try (EmbeddingModel model = EmbeddingModels.load("minilm", EncoderOptions.defaults())) {
-            List<float[]> vectors = model.requireText().encodeAll(DOCUMENTS);
-            ZeroShotClassifier classifier = new ZeroShotClassifier(model);
-            LabelQuery query = LabelQuery.single(LABELS, List.of("This text is about {}."));
-            System.out.println("Zero-shot tags (" + model.id() + "):");
-            for (int i = 0; i < DOCUMENTS.size(); i++) {
-                LabelScore top = classifier.classify(vectors.get(i), query).get(0);
-                System.out.printf("  %-62s -> %-8s p=%.2f cos=%.3f%n", DOCUMENTS.get(i), top.label(), top.probability(), top.cosine());
-            }
-            for (String q : List.of("hot drink", "football")) {
-                float[] query_ = model.requireText().encode(q);
-                List<Integer> order = new ArrayList<>();
+    public Integer call() throws Exception {
+        System.out.println("Prism demo: embedded Kafka + IngestJob on a local Flink MiniCluster + built-in MiniLM\n");
+        PrismTopics topics = PrismTopics.DEFAULT;
+        try (LocalPipeline pipeline = LocalPipeline.start("minilm", 2, Map.of())) {
+            System.out.println("kafka      " + pipeline.bootstrap() + " (topics: " + String.join(", ", topics.all()) + ")");
+            try (KafkaProducer<byte[], byte[]> producer = producer(pipeline.bootstrap())) {
+                LabelSetRecord labels = new LabelSetRecord("topics", 1, List.of("drinks", "sports", "finance", "weather"),
+                        List.of("This text is about {}."), "single", null, Map.of(), Set.of(Modality.TEXT));
+                producer.send(record(topics.labelSets(), "topics", LabelSetCodec.write(labels))).get();
+                pipeline.startJob();
+                System.out.println("job        IngestJob started (parallelism 2); label set topics@1 published");
                 for (int i = 0; i < DOCUMENTS.size(); i++) {
-                    order.add(i);
+                    send(producer, topics.text(), DocumentEvent.text("doc-" + i, DOCUMENTS.get(i), Map.of("n", (long) i)));
                 }
-                order.sort(Comparator.comparingDouble(i -> -Vectors.dot(query_, vectors.get(i))));
-                System.out.println("\nSearch \"" + q + "\":");
-                for (int rank = 0; rank < 2; rank++) {
-                    int i = order.get(rank);
-                    System.out.printf("  %d. %.3f  %s%n", rank + 1, Vectors.dot(query_, vectors.get(i)), DOCUMENTS.get(i));
+                send(producer, topics.text(), DocumentEvent.text("doc-1", "The goalkeeper saved a penalty in the cup final.",
+                        Map.of("n", 1L, "edited", true)));
+                send(producer, topics.text(), DocumentEvent.delete("doc-2"));
+                producer.send(record(topics.text(), "broken", "{\"v\":1,\"id\":\"broken\"}".getBytes(StandardCharsets.UTF_8))).get();
+                System.out.println("ingest     8 documents, 1 update (doc-1), 1 delete (doc-2), 1 malformed record\n");
+            }
+            Map<String, VectorRecord> view = awaitView(pipeline.bootstrap(), topics.vectors());
+            System.out.println("prism.vectors (compacted view: latest version per id, deletes gone):");
+            view.values().stream().sorted(Comparator.comparing(VectorRecord::id)).forEach(r -> {
+                VectorRecord.Tag tag = r.tags().isEmpty() ? null : r.tags().get(0);
+                System.out.printf("  %-6s v=%-14d %d-d  tag %-8s p=%.2f  %s%n", r.id(), r.version(), r.dim(),
+                        tag == null ? "-" : tag.label(), tag == null ? 0 : tag.probability(),
+                        r.metadata().containsKey("edited") ? "(updated)" : "");
+            });
+            List<DeadLetter> letters = TopicReader.readAll(pipeline.bootstrap(), topics.dlq(), Duration.ofSeconds(30)).stream()
+                    .map(r -> DeadLetterCodec.read(r.value())).toList();
+            System.out.println("\nprism.dlq:");
+            letters.forEach(l -> System.out.printf("  %s/%d@%d key=%s stage=%s: %s%n", l.source().topic(), l.source().partition(),
+                    l.source().offset(), l.source().key(), l.stage(), l.errorMessage()));
+
+            EmbeddingModel model = EmbeddingModels.shared("minilm", pipeline.config().encoderOptions());
+            for (String query : List.of("hot drink", "football", "bad weather")) {
+                float[] q = model.requireText().encode(query);
+                List<VectorRecord> ranked = new ArrayList<>(view.values());
+                ranked.sort(Comparator.comparingDouble(r -> -Vectors.dot(q, r.vector())));
+                System.out.printf("%nsearch \"%s\":%n", query);
+                for (VectorRecord r : ranked.subList(0, Math.min(2, ranked.size()))) {
+                    System.out.printf("  %.3f  %s%n", Vectors.dot(q, r.vector()), r.id());
                 }
             }
         }
         return 0;
+    }
+
+    private Map<String, VectorRecord> awaitView(String bootstrap, String topic) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
+        Map<String, VectorRecord> view = TopicReader.vectorView(bootstrap, topic, Duration.ofSeconds(30));
+        while (!(view.size() == DOCUMENTS.size() - 1 && !view.containsKey("doc-2") && view.containsKey("doc-1")
+                && view.get("doc-1").metadata().containsKey("edited"))) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the pipeline did not produce the expected vectors within " + timeoutSeconds + " s");
+            }
+            Thread.sleep(500);
+            view = TopicReader.vectorView(bootstrap, topic, Duration.ofSeconds(30));
+        }
+        return view;
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("acks", "all");
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, DocumentEvent event) throws Exception {
+        producer.send(record(topic, event.id(), event.isDelete() ? null : DocumentEventCodec.write(event))).get();
+    }
+
+    private static ProducerRecord<byte[], byte[]> record(String topic, String key, byte[] value) {
+        return new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
     }
 }
