@@ -34,6 +34,11 @@ class IngestJobIT {
         clipModel = TestModels.tinyClipFolder(Files.createDirectories(dir.resolve("tiny-clip"))).toString();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void cancelJobs() throws Exception {
+        harness.cancelAll();
+    }
+
     @AfterAll
     static void stop() throws Exception {
         harness.close();
@@ -104,6 +109,7 @@ class IngestJobIT {
         String savepoint = harness.cluster.stopWithSavepoint(job, dir.resolve("savepoints").toUri().toString(), false,
                 org.apache.flink.core.execution.SavepointFormatType.CANONICAL).get();
 
+        harness.cluster.startTaskManager(); // a third slot for parallelism 3
         JobID restored = harness.submit(config.with(dev.prism.flinkjobs.config.IngestJobOptions.PARALLELISM, "3"), savepoint);
         harness.awaitRunning(restored);
         sent.addAll(harness.produce(topics.text(), text.subList(600, 1200)));

@@ -41,7 +41,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * A real embedded Kafka broker and a Flink MiniCluster (2 TaskManagers × 2 slots, in-memory metric
+ * A real embedded Kafka broker and a Flink MiniCluster (2 TaskManagers × 1 slot, in-memory metric
  * reporter) shared by the IngestJob integration tests; each test uses its own topics and group.
  */
 final class PipelineHarness {
@@ -58,8 +58,9 @@ final class PipelineHarness {
         flink.setString("taskmanager.memory.managed.size", "96m");
         flink.setString("taskmanager.memory.network.min", "32m");
         flink.setString("taskmanager.memory.network.max", "32m");
+        // one slot per TaskManager: a parallelism-2 job always spans both, so killing either one hits it
         this.cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(flink).setNumTaskManagers(2)
-                .setNumSlotsPerTaskManager(2).build());
+                .setNumSlotsPerTaskManager(1).build());
         cluster.start();
     }
 
@@ -213,6 +214,15 @@ final class PipelineHarness {
             }
         }
         return total;
+    }
+
+    /** Cancels every job that is still running (after a failed test, so the next one gets the slots). */
+    void cancelAll() throws Exception {
+        for (var status : cluster.listJobs().get()) {
+            if (!status.getJobState().isGloballyTerminalState()) {
+                cancel(status.getJobId());
+            }
+        }
     }
 
     void cancel(JobID job) throws Exception {

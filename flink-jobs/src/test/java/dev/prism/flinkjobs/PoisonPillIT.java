@@ -42,6 +42,11 @@ class PoisonPillIT {
         clipModel = TestModels.tinyClipFolder(Files.createDirectories(dir.resolve("tiny-clip"))).toString();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void cancelJobs() throws Exception {
+        harness.cancelAll();
+    }
+
     @AfterAll
     static void stop() throws Exception {
         harness.close();

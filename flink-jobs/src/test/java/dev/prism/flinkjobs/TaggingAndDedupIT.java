@@ -37,6 +37,11 @@ class TaggingAndDedupIT {
         harness = new PipelineHarness(dir);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void cancelJobs() throws Exception {
+        harness.cancelAll();
+    }
+
     @AfterAll
     static void stop() throws Exception {
         harness.close();

@@ -1,5 +1,6 @@
 package dev.prism.encoders.embed;
 
+import dev.prism.encoders.batch.BatcherConfig;
 import dev.prism.encoders.image.ClipImagePreprocessor;
 import dev.prism.encoders.image.ImageDecoder;
 import dev.prism.encoders.model.ModelFolders;
@@ -65,7 +66,7 @@ public final class EmbeddingModels {
                 device = session.device();
                 ClipImagePreprocessor preprocessor = new ClipImagePreprocessor(spec.size(), spec.mean(), spec.std());
                 image = new ImageEncoder(name, new ImageDecoder(options.imageLimits()), preprocessor,
-                        new OnnxImageModel(session, manifest), options.batching());
+                        new OnnxImageModel(session, manifest), imageBatching(options.batching()));
                 dimension = checkWarmUp(source, "vision", image.embedPixels(List.of(new float[3 * spec.size() * spec.size()]))[0].length, dimension);
             }
             ModelManifest resolved = manifest.dimension() == dimension ? manifest : manifest.withDimension(dimension);
@@ -81,6 +82,15 @@ public final class EmbeddingModels {
             }
             throw e;
         }
+    }
+
+    /**
+     * Images are large once decoded (3 × 224 × 224 floats = 602 KB each): whatever the text batching, an image
+     * batch holds at most 32 and at most 256 wait, so a large text batch size never means gigabytes of pixels.
+     */
+    static BatcherConfig imageBatching(BatcherConfig text) {
+        int size = Math.min(text.maxBatchSize(), 32);
+        return new BatcherConfig(size, text.maxDelay(), Math.max(size, Math.min(text.maxInFlight(), 256)));
     }
 
     private static int checkWarmUp(ModelSource source, String tower, int produced, int expected) {

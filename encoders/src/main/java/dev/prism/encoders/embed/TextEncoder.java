@@ -26,7 +26,9 @@ public final class TextEncoder implements AutoCloseable {
         this.tokenizer = tokenizer;
         this.model = model;
         this.maxBatch = batching.maxBatchSize();
-        this.batcher = new DynamicBatcher<>(name + "-text", batching, items -> Arrays.asList(model.embed(items)));
+        // A dynamic batch arrives in random length order: sort it and split it by padded tokens, as bulk encoding does.
+        this.batcher = new DynamicBatcher<>(name + "-text", batching,
+                items -> Arrays.asList(embedSorted(items, batching.maxBatchSize(), DEFAULT_BATCH_TOKENS)));
     }
 
     public TokenizedText tokenize(String text) {
@@ -62,6 +64,14 @@ public final class TextEncoder implements AutoCloseable {
         for (String text : texts) {
             tokens.add(tokenize(text));
         }
+        return Arrays.asList(embedSorted(tokens, batchSize, maxBatchTokens));
+    }
+
+    /**
+     * Runs tokenised texts sorted by length, in batches of at most {@code batchSize} texts and
+     * {@code maxBatchTokens} padded tokens; results in input order.
+     */
+    float[][] embedSorted(List<TokenizedText> tokens, int batchSize, int maxBatchTokens) {
         Integer[] order = new Integer[tokens.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -85,7 +95,7 @@ public final class TextEncoder implements AutoCloseable {
                 out[order[i]] = vectors[i - start];
             }
         }
-        return Arrays.asList(out);
+        return out;
     }
 
     /** Queues a text for the dynamic batcher; blocks while the batcher is full (backpressure). */

@@ -35,13 +35,14 @@ public final class IngestJobOptions {
     public static final ConfigOption<String> TOKENIZER = ConfigOptions.key("prism.tokenizer").stringType()
             .noDefaultValue().withDescription("Optional tokenizer.json / BPE merges file overriding the model folder's.");
     public static final ConfigOption<Integer> BATCH_MAX_SIZE = ConfigOptions.key("prism.batch.max-size").intType()
-            .defaultValue(32).withDescription("Largest encoder batch.");
+            .defaultValue(512).withDescription("Largest text batch gathered by the encoder; it is sorted by length and run in "
+                    + "sub-batches of about 1,024 padded tokens, so a large value mostly means less padding (images: at most 32).");
     public static final ConfigOption<Duration> BATCH_MAX_DELAY = ConfigOptions.key("prism.batch.max-delay").durationType()
             .defaultValue(Duration.ofMillis(5)).withDescription("Longest wait for a batch to fill.");
     public static final ConfigOption<Integer> BATCH_MAX_IN_FLIGHT = ConfigOptions.key("prism.batch.max-in-flight").intType()
-            .defaultValue(1024).withDescription("Items queued or running in the JVM-wide batcher before callers block.");
+            .defaultValue(2048).withDescription("Items queued or running in the JVM-wide batcher before callers block (images: at most 256).");
     public static final ConfigOption<Integer> ASYNC_CAPACITY = ConfigOptions.key("prism.async.capacity").intType()
-            .defaultValue(256).withDescription("In-flight documents per encode subtask (backpressure beyond).");
+            .defaultValue(1024).withDescription("In-flight documents per encode subtask (backpressure beyond).");
     public static final ConfigOption<Duration> ASYNC_TIMEOUT = ConfigOptions.key("prism.async.timeout").durationType()
             .defaultValue(Duration.ofMinutes(2)).withDescription("A document not encoded within this time fails the task "
                     + "(an infrastructure fault, never a dead letter).");
