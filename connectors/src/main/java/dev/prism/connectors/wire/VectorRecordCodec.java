@@ -12,7 +12,7 @@ import java.util.Set;
 /** Reads and writes vector records ({@code v: 1}). */
 public final class VectorRecordCodec {
     private static final Set<String> FIELDS = Set.of("v", "id", "modality", "model", "vector", "metadata", "tags", "version",
-            "source", "thumbnail");
+            "source", "thumbnail", "text");
     public static final int MAX_DIM = 65_536;
 
     private VectorRecordCodec() {}
@@ -37,6 +37,9 @@ public final class VectorRecordCodec {
         }
         if (record.thumbnail() != null) {
             node.put("thumbnail", Base64.getEncoder().encodeToString(record.thumbnail()));
+        }
+        if (record.text() != null) {
+            node.put("text", record.text());
         }
         return JsonFields.write(node);
     }
@@ -87,6 +90,6 @@ public final class VectorRecordCodec {
         }
         return new VectorRecord(id, Modality.parse(JsonFields.requireString(node, "modality")), modelId, vector,
                 Metadata.read(JsonFields.object(node, "metadata")), tags, JsonFields.requireLong(node, "version", 0), source,
-                thumbnailBytes);
+                thumbnailBytes, JsonFields.optionalString(node, "text"));
     }
 }

@@ -91,7 +91,7 @@ public final class CommitAndTag extends KeyedBroadcastProcessFunction<String, Pi
             case DELETE -> {
                 stored.update(new StoredVector(doc.version(), doc.source().offset(), true, null, null, null, null));
                 deletesOut.inc();
-                out.collect(VectorOrDelete.delete(doc.id()));
+                out.collect(VectorOrDelete.delete(doc.id(), doc.version(), doc.source().offset()));
             }
             case REUSE -> {
                 if (current == null || current.deleted() || current.vector() == null || !doc.contentHash().equals(current.contentHash())) {
@@ -135,7 +135,7 @@ public final class CommitAndTag extends KeyedBroadcastProcessFunction<String, Pi
         }
         recordsOut.get(doc.modality()).inc();
         out.collect(VectorOrDelete.upsert(new VectorRecord(doc.id(), doc.modality(), doc.modelId(), doc.vector(), doc.metadata(), tags,
-                doc.version(), doc.source(), doc.thumbnail())));
+                doc.version(), doc.source(), doc.thumbnail(), doc.text())));
     }
 
     /** Single-label sets tag the best label; multi-label sets every label over its threshold. */

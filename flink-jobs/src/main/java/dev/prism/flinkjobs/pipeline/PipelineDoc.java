@@ -52,13 +52,14 @@ public record PipelineDoc(
         return version > storedVersion || (version == storedVersion && source.offset() > storedOffset);
     }
 
+    /** Image bytes are dropped; text is kept, because the vector record carries it for BM25. */
     public PipelineDoc reuse() {
-        return new PipelineDoc(id, Action.REUSE, modality, null, null, null, metadata, version, source, createdAtMillis, contentHash,
+        return new PipelineDoc(id, Action.REUSE, modality, text, null, null, metadata, version, source, createdAtMillis, contentHash,
                 null, null, null, null);
     }
 
     public PipelineDoc encoded(float[] newVector, byte[] newThumbnail, String newModelId) {
-        return new PipelineDoc(id, Action.ENCODED, modality, null, null, null, metadata, version, source, createdAtMillis,
+        return new PipelineDoc(id, Action.ENCODED, modality, text, null, null, metadata, version, source, createdAtMillis,
                 contentHash, newVector, newThumbnail, newModelId, null);
     }
 

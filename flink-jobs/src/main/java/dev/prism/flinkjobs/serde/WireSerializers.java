@@ -127,16 +127,19 @@ public final class WireSerializers {
                 return VectorRecordCodec.write(value.record());
             }
             byte[] id = value.id().getBytes(StandardCharsets.UTF_8);
-            byte[] out = new byte[id.length + 1];
-            out[0] = 0; // never the first byte of JSON
-            System.arraycopy(id, 0, out, 1, id.length);
-            return out;
+            java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(1 + 16 + id.length);
+            out.put((byte) 0); // never the first byte of JSON
+            out.putLong(value.deleteVersion()).putLong(value.deleteOffset()).put(id);
+            return out.array();
         }
 
         @Override
         protected VectorOrDelete decode(int format, byte[] body) throws IOException {
             if (body.length > 0 && body[0] == 0) {
-                return VectorOrDelete.delete(new String(body, 1, body.length - 1, StandardCharsets.UTF_8));
+                java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(body, 1, body.length - 1);
+                long version = in.getLong();
+                long offset = in.getLong();
+                return VectorOrDelete.delete(new String(body, 17, body.length - 17, StandardCharsets.UTF_8), version, offset);
             }
             return VectorOrDelete.upsert(VectorRecordCodec.read(body));
         }
