@@ -81,7 +81,7 @@ public final class IndexService implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         http.stop();
         consumer.close(); // commits what it consumed
         store.close();

@@ -228,11 +228,15 @@ public final class VectorLogConsumer implements Runnable, AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
         Thread t = thread;
         if (t != null) {
-            t.join(30_000);
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

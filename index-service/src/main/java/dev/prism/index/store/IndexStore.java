@@ -64,12 +64,21 @@ public final class IndexStore implements Closeable {
     private volatile int dim;
     private volatile Map<String, String> lastCommit;
 
+    private final boolean ownsDirectory;
+
+    /** An index in a folder; the store owns (and closes) the directory. */
     public IndexStore(Path path, IndexSettings settings) throws IOException {
-        this(FSDirectory.open(path), settings);
+        this(FSDirectory.open(path), settings, true);
     }
 
+    /** An index in a caller-owned directory (left open by {@link #close}). */
     public IndexStore(Directory directory, IndexSettings settings) throws IOException {
+        this(directory, settings, false);
+    }
+
+    private IndexStore(Directory directory, IndexSettings settings, boolean ownsDirectory) throws IOException {
         this.directory = directory;
+        this.ownsDirectory = ownsDirectory;
         IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
         config.setCodec(codec(settings));
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -312,7 +321,9 @@ public final class IndexStore implements Closeable {
     public synchronized void close() throws IOException {
         searchers.close();
         writer.rollback(); // uncommitted changes are dropped on purpose: they are re-read from the log
-        directory.close();
+        if (ownsDirectory) {
+            directory.close();
+        }
     }
 
     public static DirectoryReader openReader(Directory directory) throws IOException {
