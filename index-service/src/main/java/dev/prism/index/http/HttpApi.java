@@ -38,6 +38,12 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // the body limit (30 MB) is the string limit: a base64 image is one long string, checked by our own limits
+        JSON.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxStringLength(64 * 1024 * 1024).build());
+    }
     private static final String HANDLED = "prism.handled";
 
     private final IndexStore store;
