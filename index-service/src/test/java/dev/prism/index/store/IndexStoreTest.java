@@ -20,8 +20,8 @@ import java.util.stream.IntStream;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
-class IndexStoreTest {
-    static float[] randomUnit(Random random, int dim) {
+public class IndexStoreTest {
+    public static float[] randomUnit(Random random, int dim) {
         float[] v = new float[dim];
         for (int i = 0; i < dim; i++) {
             v[i] = (float) random.nextGaussian();
