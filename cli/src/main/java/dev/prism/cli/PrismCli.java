@@ -5,7 +5,9 @@ import dev.prism.cli.commands.ClassifyCommand;
 import dev.prism.cli.commands.DemoCommand;
 import dev.prism.cli.commands.EncodeCommand;
 import dev.prism.cli.commands.IngestCommand;
+import dev.prism.cli.commands.IndexCommand;
 import dev.prism.cli.commands.JobCommand;
+import dev.prism.cli.commands.SearchCommand;
 import dev.prism.cli.commands.KafkaCommand;
 import dev.prism.cli.commands.PreprocessCommand;
 import dev.prism.cli.commands.TokenizeCommand;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Command;
 /** The {@code prism} command. Known failures print one line to stderr and exit 1; usage errors exit 2. */
 @Command(name = "prism", mixinStandardHelpOptions = true, version = "prism 0.1.0",
         description = "Streaming multimodal embedding and retrieval.",
-        subcommands = {DemoCommand.class, EncodeCommand.class, ClassifyCommand.class, TokenizeCommand.class, IngestCommand.class, KafkaCommand.class, JobCommand.class,
+        subcommands = {DemoCommand.class, EncodeCommand.class, ClassifyCommand.class, TokenizeCommand.class, IngestCommand.class, KafkaCommand.class, JobCommand.class, IndexCommand.class, SearchCommand.class,
                 PreprocessCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class PrismCli {
 

@@ -46,8 +46,34 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--top-k", description = "How many labels to print (default: all).")
     Integer topK;
 
+    @Option(names = "--remote", paramLabel = "URL", description = "Ask a running index service (POST /v1/classify) instead of a local model.")
+    String remote;
+
+    @Option(names = "--api-key", defaultValue = "${env:PRISM_API_KEY}", description = "API key for --remote (default: $PRISM_API_KEY).")
+    String apiKey;
+
     @Override
     public Integer call() throws Exception {
+        if (remote != null) {
+            var body = Json.MAPPER.createObjectNode();
+            if (input.text != null) {
+                body.put("text", input.text);
+            } else {
+                body.put("image", java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(input.image)));
+            }
+            labels.forEach(body.putArray("labels")::add);
+            if (templates != null) {
+                templates.forEach(body.putArray("templates")::add);
+            }
+            body.put("mode", mode).put("threshold", threshold);
+            if (temperature != null) {
+                body.put("temperature", temperature);
+            }
+            if (topK != null) {
+                body.put("top_k", topK);
+            }
+            return RemoteCall.post(remote, "/v1/classify", apiKey, body);
+        }
         try (EmbeddingModel model = modelOptions.load()) {
             LabelQuery query = new LabelQuery(labels, templates != null ? templates : model.manifest().templates(),
                     LabelMode.parse(mode), temperature, Map.of(), threshold, topK != null ? topK : labels.size());

@@ -1,5 +1,7 @@
 package dev.prism.cli.commands;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prism.cli.Json;
 import dev.prism.cli.local.LocalPipeline;
 import dev.prism.connectors.kafka.PrismTopics;
 import dev.prism.connectors.kafka.TopicReader;
@@ -11,12 +13,12 @@ import dev.prism.connectors.wire.LabelSetCodec;
 import dev.prism.connectors.wire.LabelSetRecord;
 import dev.prism.connectors.wire.Modality;
 import dev.prism.connectors.wire.VectorRecord;
-import dev.prism.encoders.embed.EmbeddingModel;
-import dev.prism.encoders.embed.EmbeddingModels;
-import dev.prism.encoders.embed.Vectors;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +34,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code prism demo}: the pipeline on embedded defaults, in one process — a real Kafka broker, the
  * IngestJob on a local Flink MiniCluster with the built-in MiniLM model, a label set for zero-shot tags,
- * documents with an update, a delete and a malformed record; then it prints the vector log, the tags,
- * the dead letter and a semantic search over the vectors. (The index service of issue #5 will serve the
- * search over HTTP.)
+ * documents with an update, a delete and a malformed record, and the index service over the vector log;
+ * it prints the vector log with tags, the dead letter, and searches and a classification over HTTP.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the pipeline on embedded defaults: Kafka + IngestJob (local Flink) + MiniLM, tags and search.")
+        description = "Run the pipeline on embedded defaults: Kafka + IngestJob (local Flink) + MiniLM + index service; tags, search, classify.")
 public final class DemoCommand implements Callable<Integer> {
     private static final List<String> DOCUMENTS = List.of(
             "A steaming cup of green tea on a wooden table.",
@@ -48,6 +49,8 @@ public final class DemoCommand implements Callable<Integer> {
             "The marathon runner crossed the finish line in record time.",
             "Central banks raised interest rates again.",
             "Snow storms will close the mountain roads tonight.");
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Option(names = "--timeout", defaultValue = "180", description = "Seconds to wait for the vectors. Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
@@ -87,16 +90,22 @@ public final class DemoCommand implements Callable<Integer> {
             letters.forEach(l -> System.out.printf("  %s/%d@%d key=%s stage=%s: %s%n", l.source().topic(), l.source().partition(),
                     l.source().offset(), l.source().key(), l.stage(), l.errorMessage()));
 
-            EmbeddingModel model = EmbeddingModels.shared("minilm", pipeline.config().encoderOptions());
-            for (String query : List.of("hot drink", "football", "bad weather")) {
-                float[] q = model.requireText().encode(query);
-                List<VectorRecord> ranked = new ArrayList<>(view.values());
-                ranked.sort(Comparator.comparingDouble(r -> -Vectors.dot(q, r.vector())));
-                System.out.printf("%nsearch \"%s\":%n", query);
-                for (VectorRecord r : ranked.subList(0, Math.min(2, ranked.size()))) {
-                    System.out.printf("  %.3f  %s%n", Vectors.dot(q, r.vector()), r.id());
+            String url = pipeline.startIndex("minilm");
+            awaitIndex(url, DOCUMENTS.size() - 1);
+            System.out.println("\nindex service " + url + " (Lucene HNSW materialised from prism.vectors; dev mode, no API key)");
+            for (String body : List.of("{\"text\": \"hot drink\", \"k\": 2}", "{\"text\": \"football\", \"k\": 2}",
+                    "{\"text\": \"bad weather\", \"k\": 2, \"filter\": {\"tags\": [\"topics:weather\"]}}",
+                    "{\"text\": \"interest rates\", \"k\": 2, \"hybrid\": true}")) {
+                JsonNode hits = post(url + "/v1/search", body).get("hits");
+                System.out.printf("%nPOST /v1/search %s%n", body);
+                for (JsonNode hit : hits) {
+                    System.out.printf("  %.3f  %-6s %s%n", hit.get("score").asDouble(), hit.get("id").asText(), hit.path("text").asText());
                 }
             }
+            String classify = "{\"text\": \"The goalkeeper saved a penalty\", \"labels\": [\"sports\", \"finance\", \"weather\"], "
+                    + "\"templates\": [\"This text is about {}.\"]}";
+            JsonNode labels = post(url + "/v1/classify", classify).get("labels");
+            System.out.printf("%nPOST /v1/classify -> %s (p=%.2f)%n", labels.get(0).get("label").asText(), labels.get(0).get("probability").asDouble());
         }
         return 0;
     }
@@ -113,6 +122,38 @@ public final class DemoCommand implements Callable<Integer> {
             view = TopicReader.vectorView(bootstrap, topic, Duration.ofSeconds(30));
         }
         return view;
+    }
+
+    private void awaitIndex(String url, int documents) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
+        while (true) {
+            HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode hits = post(url + "/v1/search", "{\"vector\": " + zeros() + ", \"k\": 100}").get("hits");
+            if (ready.statusCode() == 200 && hits.size() == documents) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the index service did not catch up within " + timeoutSeconds + " s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static String zeros() {
+        StringBuilder s = new StringBuilder("[1");
+        for (int i = 1; i < 384; i++) {
+            s.append(",0");
+        }
+        return s.append(']').toString();
+    }
+
+    private static JsonNode post(String url, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.MAPPER.readTree(response.body());
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {

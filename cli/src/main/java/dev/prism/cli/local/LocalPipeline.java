@@ -3,7 +3,12 @@ package dev.prism.cli.local;
 import dev.prism.connectors.embedded.EmbeddedKafka;
 import dev.prism.connectors.kafka.PrismTopics;
 import dev.prism.connectors.kafka.TopicAdmin;
+import dev.prism.encoders.onnx.Device;
 import dev.prism.flinkjobs.IngestJob;
+import dev.prism.index.IndexService;
+import dev.prism.index.IndexServiceConfig;
+import dev.prism.index.http.RequestLimits;
+import dev.prism.index.store.IndexSettings;
 import dev.prism.flinkjobs.config.IngestJobConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +20,15 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Everything in one process: an embedded Kafka broker in a temporary folder, the Prism topics, and the
- * IngestJob on Flink's local MiniCluster. Used by {@code prism demo} and {@code prism bench pipeline}.
+ * Everything in one process: an embedded Kafka broker in a temporary folder, the Prism topics, the IngestJob
+ * on Flink's local MiniCluster and the index service. Used by {@code prism demo} and {@code prism bench pipeline}.
  */
 public final class LocalPipeline implements AutoCloseable {
     private final Path dir;
     private final EmbeddedKafka kafka;
     private final IngestJobConfig config;
     private JobClient job;
+    private IndexService index;
 
     private LocalPipeline(Path dir, EmbeddedKafka kafka, IngestJobConfig config) {
         this.dir = dir;
@@ -53,6 +59,13 @@ public final class LocalPipeline implements AutoCloseable {
         job = env.executeAsync("prism-ingest");
     }
 
+    /** Starts the index service on the vector topic (no authentication, loopback, any free port); returns its URL. */
+    public String startIndex(String model) throws Exception {
+        index = IndexService.start(new IndexServiceConfig(dir.resolve("index"), kafka.bootstrapServers(), PrismTopics.DEFAULT.vectors(),
+                null, model, Device.CPU, "127.0.0.1", 0, null, true, IndexSettings.DEFAULT, RequestLimits.DEFAULT));
+        return "http://127.0.0.1:" + index.port();
+    }
+
     public String bootstrap() {
         return kafka.bootstrapServers();
     }
@@ -64,6 +77,9 @@ public final class LocalPipeline implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            if (index != null) {
+                index.close();
+            }
             if (job != null) {
                 job.cancel().get();
             }

@@ -52,7 +52,9 @@ public final class QueryEngine {
         try {
             float[] query = queryVector(searcher, request);
             Query filter = filter(request.filter(), request.id());
-            KnnFloatVectorQuery knn = new KnnFloatVectorQuery(IndexSchema.VECTOR, query, request.numCandidates(), filter);
+            // tombstones have no vector, so an unfiltered kNN query needs no filter at all (and skips building a bitset)
+            KnnFloatVectorQuery knn = new KnnFloatVectorQuery(IndexSchema.VECTOR, query, request.numCandidates(),
+                    request.filter().isEmpty() && request.id() == null ? null : filter);
             TopDocs vectorHits = searcher.search(knn, request.numCandidates());
             List<ScoredDoc> ranked = new ArrayList<>();
             if (request.hybrid()) {
