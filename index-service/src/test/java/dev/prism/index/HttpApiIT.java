@@ -291,6 +291,21 @@ class HttpApiIT {
         }
     }
 
+    @Test
+    void multipartUploadIsCheckedLikeAJsonImage() throws Exception {
+        String boundary = "prism-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\n\r\n{\"k\": 3}\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(hugePngHeader());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/v1/search"))
+                .header("X-API-Key", READ).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertError(response, 413, "image is 50000x50000 = 2500000000 pixels, over the limit of 40000000 pixels");
+    }
+
     /** A PNG whose header (valid CRC) declares 50,000 × 50,000 pixels. */
     static byte[] hugePngHeader() {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(50_000).putInt(50_000).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
