@@ -5,45 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.prism.connectors.kafka.PrismTopics;
 import dev.prism.connectors.wire.DocumentEvent;
 import dev.prism.connectors.wire.VectorRecord;
-import dev.prism.encoders.TestModels;
 import dev.prism.encoders.embed.EmbeddingModel;
 import dev.prism.encoders.embed.EmbeddingModels;
 import dev.prism.flinkjobs.config.IngestJobConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The IngestJob on a MiniCluster (2 TaskManagers) against a real embedded Kafka broker. */
-class IngestJobIT {
-    @TempDir
-    static Path dir;
-    static PipelineHarness harness;
-    static String clipModel;
-
-    @BeforeAll
-    static void start() throws Exception {
-        harness = new PipelineHarness(dir);
-        clipModel = TestModels.tinyClipFolder(Files.createDirectories(dir.resolve("tiny-clip"))).toString();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void cancelJobs() throws Exception {
-        harness.cancelAll();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        harness.close();
-    }
-
+class IngestJobIT extends PipelineITBase {
     static EmbeddingModel model(IngestJobConfig config, String spec) {
         return EmbeddingModels.shared(spec, config.encoderOptions());
     }

@@ -142,22 +142,15 @@ final class PipelineHarness {
     }
 
     List<Sent> produce(String topic, List<DocumentEvent> events) throws Exception {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap());
-        props.put("acks", "all");
-        props.put("max.request.size", "31000000");
-        List<Future<RecordMetadata>> futures = new ArrayList<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (DocumentEvent event : events) {
-                byte[] value = event.isDelete() && event.version() == null ? null : DocumentEventCodec.write(event);
-                futures.add(producer.send(new ProducerRecord<>(topic, event.id().getBytes(StandardCharsets.UTF_8), value)));
-            }
-            producer.flush();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (DocumentEvent event : events) {
+            byte[] value = event.isDelete() && event.version() == null ? null : DocumentEventCodec.write(event);
+            records.add(new ProducerRecord<>(topic, event.id().getBytes(StandardCharsets.UTF_8), value));
         }
+        List<RecordMetadata> landed = produceRaw(records);
         List<Sent> sent = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            RecordMetadata m = futures.get(i).get();
-            sent.add(new Sent(events.get(i), topic, m.offset(), m.timestamp()));
+            sent.add(new Sent(events.get(i), topic, landed.get(i).offset(), landed.get(i).timestamp()));
         }
         return sent;
     }

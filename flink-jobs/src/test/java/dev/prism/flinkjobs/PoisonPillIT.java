@@ -8,11 +8,8 @@ import dev.prism.connectors.wire.DocumentEvent;
 import dev.prism.connectors.wire.DocumentEventCodec;
 import dev.prism.connectors.wire.ImageRef;
 import dev.prism.connectors.wire.VectorRecord;
-import dev.prism.encoders.TestModels;
 import dev.prism.flinkjobs.config.IngestJobConfig;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,34 +21,10 @@ import java.util.Set;
 import org.apache.flink.api.common.JobID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** 100 bad records among 5,000: exactly 4,900 vectors and 100 dead letters with their origin; no restarts. */
-class PoisonPillIT {
-    @TempDir
-    static Path dir;
-    static PipelineHarness harness;
-    static String clipModel;
-
-    @BeforeAll
-    static void start() throws Exception {
-        harness = new PipelineHarness(dir);
-        clipModel = TestModels.tinyClipFolder(Files.createDirectories(dir.resolve("tiny-clip"))).toString();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void cancelJobs() throws Exception {
-        harness.cancelAll();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        harness.close();
-    }
-
+class PoisonPillIT extends PipelineITBase {
     /** Malformed values of every class the connectors recognise, plus images that do not decode. */
     static List<String> badTextValues(String id) {
         return List.of(

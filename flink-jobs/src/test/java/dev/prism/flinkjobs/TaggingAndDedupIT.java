@@ -13,7 +13,6 @@ import dev.prism.encoders.embed.EmbeddingModels;
 import dev.prism.encoders.embed.TextEncoder;
 import dev.prism.flinkjobs.config.IngestJobConfig;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,32 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.JobID;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Zero-shot tagging with label sets that change at runtime, and re-encoding avoided — with the real MiniLM. */
-class TaggingAndDedupIT {
-    @TempDir
-    static Path dir;
-    static PipelineHarness harness;
-
-    @BeforeAll
-    static void start() throws Exception {
-        harness = new PipelineHarness(dir);
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void cancelJobs() throws Exception {
-        harness.cancelAll();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        harness.close();
-    }
-
+class TaggingAndDedupIT extends PipelineITBase {
     private static final List<String> WEATHER = List.of("Heavy rain and strong wind are expected tomorrow.",
             "A sunny afternoon with a light breeze.", "Snow storms will close the mountain roads.");
     private static final List<String> DRINKS = List.of("A steaming cup of green tea.", "Freshly brewed coffee with oat milk.",

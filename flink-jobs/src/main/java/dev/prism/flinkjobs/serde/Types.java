@@ -22,13 +22,13 @@ public final class Types {
     public static final TypeInformation<StoredVector> STORED_VECTOR =
             new SerializerTypeInfo<>(StoredVector.class, StateSerializers.StoredVectorSerializer.INSTANCE);
     public static final TypeInformation<TagEvent> TAG_EVENT =
-            new SerializerTypeInfo<>(TagEvent.class, WireSerializers.TagEventSerializer.INSTANCE);
+            new SerializerTypeInfo<>(TagEvent.class, WireRecordSerializer.TAG_EVENTS);
     public static final TypeInformation<DeadLetter> DEAD_LETTER =
-            new SerializerTypeInfo<>(DeadLetter.class, WireSerializers.DeadLetterSerializer.INSTANCE);
+            new SerializerTypeInfo<>(DeadLetter.class, WireRecordSerializer.DEAD_LETTERS);
     public static final TypeInformation<LabelSetRecord> LABEL_SET =
-            new SerializerTypeInfo<>(LabelSetRecord.class, WireSerializers.LabelSetSerializer.INSTANCE);
+            new SerializerTypeInfo<>(LabelSetRecord.class, WireRecordSerializer.LABEL_SETS);
     public static final TypeInformation<LabelSetUpdate> LABEL_SET_UPDATE =
             new SerializerTypeInfo<>(LabelSetUpdate.class, LabelSetUpdateSerializer.INSTANCE);
     public static final TypeInformation<VectorOrDelete> VECTOR_OR_DELETE =
-            new SerializerTypeInfo<>(VectorOrDelete.class, WireSerializers.VectorOrDeleteSerializer.INSTANCE);
+            new SerializerTypeInfo<>(VectorOrDelete.class, WireRecordSerializer.VECTORS_OR_DELETES);
 }
