@@ -3,7 +3,9 @@ package dev.prism.cli;
 import dev.prism.cli.bench.BenchCommand;
 import dev.prism.cli.commands.ClassifyCommand;
 import dev.prism.cli.commands.DemoCommand;
+import dev.prism.cli.commands.EmbedCommand;
 import dev.prism.cli.commands.EncodeCommand;
+import dev.prism.cli.commands.EvalCommand;
 import dev.prism.cli.commands.IngestCommand;
 import dev.prism.cli.commands.IndexCommand;
 import dev.prism.cli.commands.JobCommand;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
 /** The {@code prism} command. Known failures print one line to stderr and exit 1; usage errors exit 2. */
 @Command(name = "prism", mixinStandardHelpOptions = true, version = "prism 0.1.0",
         description = "Streaming multimodal embedding and retrieval.",
-        subcommands = {DemoCommand.class, EncodeCommand.class, ClassifyCommand.class, TokenizeCommand.class, IngestCommand.class, KafkaCommand.class, JobCommand.class, IndexCommand.class, SearchCommand.class,
+        subcommands = {DemoCommand.class, EncodeCommand.class, EmbedCommand.class, ClassifyCommand.class, TokenizeCommand.class, IngestCommand.class, KafkaCommand.class, JobCommand.class, IndexCommand.class, SearchCommand.class, EvalCommand.class,
                 PreprocessCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class PrismCli {
 

@@ -182,6 +182,10 @@ class HttpApiIT {
         }
         JsonNode byVector = JSON.readTree(post("/v1/search", READ, "{\"vector\": " + vector + "], \"k\": 1}").body()).get("hits");
         assertThat(byVector.get(0).get("id").asText()).isEqualTo("t3");
+        // the default model encodes images too (its emoji-style image tower): an image query is answered
+        HttpResponse<String> byImage = post("/v1/search", READ, "{\"image\": \"" + Base64.getEncoder().encodeToString(png(4, 4)) + "\", \"k\": 3}");
+        assertThat(byImage.statusCode()).as(byImage.body()).isEqualTo(200);
+        assertThat(JSON.readTree(byImage.body()).get("hits")).hasSize(3);
         JsonNode hybrid = JSON.readTree(post("/v1/search", READ, "{\"text\": \"quarterly earnings\", \"hybrid\": true, \"k\": 1}").body())
                 .get("hits");
         assertThat(hybrid.get(0).get("id").asText()).isEqualTo("t4");
@@ -247,8 +251,6 @@ class HttpApiIT {
         assertError(post("/v1/search", READ, "{\"image\": \"%%%\"}"), 400, "image is not valid base64: Illegal base64 character 25");
         assertError(post("/v1/search", READ, "{\"image\": \"" + Base64.getEncoder().encodeToString("hello".getBytes()) + "\"}"), 400,
                 "unsupported image format: the first bytes (68 65 6c 6c 6f) match none of JPEG, PNG, GIF, BMP, WebP");
-        assertError(post("/v1/search", READ, "{\"image\": \"" + Base64.getEncoder().encodeToString(png(4, 4)) + "\"}"), 400,
-                "model all-minilm-l6-v2@1 cannot encode images: send 'text', 'vector' or 'id'");
         assertError(post("/v1/classify", READ, "{\"text\": \"a\", \"labels\": [\"x\"], \"mode\": \"both\"}"), 400,
                 "mode must be 'single' or 'multi', got 'both'");
         assertError(post("/v1/classify", READ, "{\"text\": \"a\", \"labels\": []}"), 400, "labels must not be empty");
