@@ -1,6 +1,5 @@
 package dev.prism.connectors.wire;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -140,9 +139,5 @@ public final class DocumentEventCodec {
             node.put("version", event.version());
         }
         return JsonFields.write(node);
-    }
-
-    static JsonNode tree(byte[] json) {
-        return JsonFields.parseObject(json, "record");
     }
 }

@@ -14,7 +14,6 @@ import dev.prism.encoders.text.TokenizedText;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,13 +160,5 @@ final class OnnxTextModel {
             return OnnxTensor.createTensor(OnnxSession.environment(), IntBuffer.wrap(ints), shape);
         }
         return OnnxTensor.createTensor(OnnxSession.environment(), LongBuffer.wrap(values), shape);
-    }
-
-    Map<String, Object> describe() {
-        Map<String, Object> d = new HashMap<>();
-        d.put("inputs", idsInput + (maskInput != null ? "," + maskInput : "") + (typeInput != null ? "," + typeInput : ""));
-        d.put("output", output);
-        d.put("pooling", pooling);
-        return d;
     }
 }

@@ -23,7 +23,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -356,9 +355,5 @@ public final class HttpApi {
         }
         out.putObject("index").put("hnsw_m", settings.hnswM()).put("beam_width", settings.beamWidth()).put("int8", settings.int8());
         json(ctx, out);
-    }
-
-    static String base64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -18,7 +18,6 @@ import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -324,9 +323,5 @@ public final class IndexStore implements Closeable {
         if (ownsDirectory) {
             directory.close();
         }
-    }
-
-    public static DirectoryReader openReader(Directory directory) throws IOException {
-        return DirectoryReader.open(directory);
     }
 }
