@@ -6,6 +6,7 @@ import dev.prism.connectors.embedded.EmbeddedKafka;
 import dev.prism.connectors.kafka.DocumentRecordParser;
 import dev.prism.connectors.kafka.ParsedDocument;
 import dev.prism.connectors.kafka.PrismTopics;
+import dev.prism.connectors.kafka.TopicReader;
 import dev.prism.connectors.kafka.TopicAdmin;
 import dev.prism.connectors.wire.DocumentLimits;
 import java.awt.Color;
@@ -14,16 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +57,9 @@ class IngestCommandIT {
 
             DocumentRecordParser parser = new DocumentRecordParser(DocumentLimits.DEFAULT, 1024);
             Map<String, byte[]> received = new TreeMap<>();
-            for (ConsumerRecord<byte[], byte[]> record : readAll(kafka.bootstrapServers(), "prism.images", 500)) {
+            List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(kafka.bootstrapServers(), "prism.images", Duration.ofSeconds(60));
+            assertThat(records).hasSize(500);
+            for (ConsumerRecord<byte[], byte[]> record : records) {
                 ParsedDocument parsed = parser.parse(record);
                 assertThat(parsed.isValid()).as(String.valueOf(parsed.deadLetter())).isTrue();
                 assertThat(parsed.event().metadata()).isEqualTo(Map.of("batch", 7L));
@@ -70,25 +68,5 @@ class IngestCommandIT {
             assertThat(received.keySet()).isEqualTo(expected.keySet());
             expected.forEach((id, bytes) -> assertThat(received.get(id)).as(id).isEqualTo(bytes));
         }
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic, int expected) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("isolation.level", "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (out.size() < expected && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            consumer.poll(Duration.ofMillis(500)).forEach(out::add); // nothing more may arrive
-        }
-        assertThat(out).hasSize(expected);
-        return out;
     }
 }

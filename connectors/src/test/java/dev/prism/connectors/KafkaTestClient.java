@@ -3,27 +3,38 @@ package dev.prism.connectors;
 import dev.prism.connectors.kafka.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Plain Kafka clients for tests: produce synchronously, read a whole topic from the beginning to its end. */
 public final class KafkaTestClient {
     private KafkaTestClient() {}
 
-    public static void produce(String bootstrap, String topic, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+    /** Sends the records in order and returns where each one landed. */
+    public static List<RecordMetadata> produce(String bootstrap, String topic, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         props.put("acks", "all");
+        props.put("max.request.size", "31000000"); // room for the largest document records
+        List<Future<RecordMetadata>> futures = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (ProducerRecord<byte[], byte[]> record : records) {
-                producer.send(record);
+                futures.add(producer.send(record));
             }
             producer.flush();
         }
+        List<RecordMetadata> landed = new ArrayList<>();
+        for (Future<RecordMetadata> future : futures) {
+            landed.add(future.get());
+        }
+        return landed;
     }
 
     public static ProducerRecord<byte[], byte[]> record(String topic, String key, byte[] value) {

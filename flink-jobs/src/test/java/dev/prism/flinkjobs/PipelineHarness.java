@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -35,10 +33,8 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A real embedded Kafka broker and a Flink MiniCluster (2 TaskManagers × 1 slot, in-memory metric
@@ -157,22 +153,7 @@ final class PipelineHarness {
 
     /** Sends raw records in order; returns where each landed. */
     List<RecordMetadata> produceRaw(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap());
-        props.put("acks", "all");
-        props.put("max.request.size", "31000000");
-        List<Future<RecordMetadata>> futures = new ArrayList<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (ProducerRecord<byte[], byte[]> record : records) {
-                futures.add(producer.send(record));
-            }
-            producer.flush();
-        }
-        List<RecordMetadata> out = new ArrayList<>();
-        for (Future<RecordMetadata> f : futures) {
-            out.add(f.get());
-        }
-        return out;
+        return KafkaTestClient.produce(bootstrap(), null, records);
     }
 
     /** The compacted view of a vector topic: latest record per key, tombstones remove. */

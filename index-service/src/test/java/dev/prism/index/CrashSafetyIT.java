@@ -106,7 +106,7 @@ class CrashSafetyIT {
                         }
                         var doc = reader.storedFields().document(leaf.docBase + d);
                         String id = doc.get(IndexSchema.ID);
-                        if (IndexStoreTestAccess.live(searcher, id)) {
+                        if (IndexStore.lookup(searcher, id).live()) {
                             live.put(id, doc.getField(IndexSchema.VERSION).numericValue().longValue());
                         }
                     }

@@ -214,7 +214,8 @@ public final class IndexStore implements Closeable {
         }
     }
 
-    static Known lookup(IndexSearcher searcher, String id) throws IOException {
+    /** What a searcher's point in time knows of an id, or null. */
+    public static Known lookup(IndexSearcher searcher, String id) throws IOException {
         TopDocs hits = searcher.search(new TermQuery(new Term(IndexSchema.ID, id)), 1);
         if (hits.scoreDocs.length == 0) {
             return null;
